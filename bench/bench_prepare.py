@@ -1,0 +1,96 @@
+"""Data stage against the yardstick: load + filter + scale + encode + split, cold and warm.
+
+    python bench/bench_prepare.py DATA_DIR [--min-ratings 80] [--metadata] [--out FILE]
+
+Runs, in this order and on the same file: the yardstick's `--prepare-only` (optionally its
+full pipeline for the `metadata` stage, with one epoch), animerec with an empty cache
+(cold) and animerec again (warm). Each side runs in its own process under
+`/usr/bin/time -v` for peak memory; seconds are measured inside each process around the
+stage itself, imports excluded, as the yardstick does. Prints one JSON object with the
+raw figures and the ratios.
+"""
+import argparse
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+YARDSTICK = Path(os.environ.get("ANIMEREC_SHARED", ROOT.parent / "shared")) / "yardstick" / "seed_pipeline.py"
+
+
+def timed(cmd: list[str], env: dict | None = None) -> tuple[dict, float]:
+    "The JSON last line `cmd` prints and its peak resident memory in GB."
+    done = subprocess.run(["/usr/bin/time", "-v", *cmd], capture_output=True, text=True,
+                          env={**os.environ, **(env or {})})
+    if done.returncode:
+        sys.exit(f"{cmd[1]} failed:\n{done.stderr[-3000:]}")
+    rss_kb = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", done.stderr).group(1))
+    return json.loads(done.stdout.strip().splitlines()[-1]), rss_kb / 1e6
+
+
+def child(args):
+    "Time animerec's data stage in this process."
+    from animerec.data import load_anime, load_ratings
+    from animerec.prepare import prepare
+    start = time.perf_counter()
+    ratings = load_ratings(args.data_dir)
+    loaded = time.perf_counter()
+    prepared = prepare(ratings, min_ratings=args.min_ratings, test_size=1000, seed=43)
+    done = time.perf_counter()
+    anime = load_anime(args.data_dir)
+    table = time.perf_counter() - done
+    print(json.dumps({"rows": len(prepared.ratings), "users": len(prepared.users),
+                      "anime": len(prepared.animes), "load_s": loaded - start,
+                      "stage_s": done - start, "anime_table_s": table, "anime_rows": len(anime)}))
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("data_dir")
+    ap.add_argument("--min-ratings", type=int, default=80)
+    ap.add_argument("--metadata", action="store_true",
+                    help="also run the yardstick's full pipeline (1 epoch) for its metadata stage")
+    ap.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    ap.add_argument("--out")
+    args = ap.parse_args()
+    if args.child:
+        return child(args)
+
+    py = sys.executable
+    yard, yard_gb = timed([py, str(YARDSTICK), args.data_dir, "--min-ratings",
+                           str(args.min_ratings), "--prepare-only"])
+    result = {"data_dir": args.data_dir, "min_ratings": args.min_ratings,
+              "yardstick": {"rows": yard["rows"], "prepare_s": yard["timings_s"]["prepare"],
+                            "peak_gb": yard_gb}}
+    if args.metadata:
+        full, _ = timed([py, str(YARDSTICK), args.data_dir, "--min-ratings",
+                         str(args.min_ratings), "--epochs", "1", "--users", "1"])
+        result["yardstick"]["metadata_s"] = full["timings_s"]["metadata"]
+    with tempfile.TemporaryDirectory() as cache:
+        me = [py, __file__, args.data_dir, "--min-ratings", str(args.min_ratings), "--child"]
+        cold, cold_gb = timed(me, {"ANIMEREC_CACHE_DIR": cache})
+        warm, warm_gb = timed(me, {"ANIMEREC_CACHE_DIR": cache})
+    assert cold["rows"] == warm["rows"] == yard["rows"], (cold["rows"], yard["rows"])
+    result["animerec"] = {"rows": cold["rows"], "cold_s": cold["stage_s"], "cold_peak_gb": cold_gb,
+                          "warm_s": warm["stage_s"], "warm_peak_gb": warm_gb,
+                          "anime_table_s": warm["anime_table_s"]}
+    y = result["yardstick"]
+    result["ratios"] = {"cold_speedup": y["prepare_s"] / cold["stage_s"],
+                        "warm_speedup": y["prepare_s"] / warm["stage_s"],
+                        "cold_memory_fraction": cold_gb / y["peak_gb"]}
+    if "metadata_s" in y:
+        result["ratios"]["anime_table_fraction_of_metadata"] = warm["anime_table_s"] / y["metadata_s"]
+    line = json.dumps(result, indent=1)
+    print(line)
+    if args.out:
+        Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+        Path(args.out).write_text(line + "\n")
+
+
+if __name__ == "__main__":
+    main()
