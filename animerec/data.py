@@ -32,7 +32,7 @@ log = logging.getLogger(__name__)
 USER, ANIME, RATING = "user_id", "anime_id", "rating"
 ANIME_COLUMNS = ["anime_id", "name", "english_name", "display_name", "genres", "type",
                  "episodes", "score", "members", "premiered", "synopsis"]
-CACHE_VERSION = 1  # bump when the cached layout changes, so old caches are rebuilt
+CACHE_VERSION = 3  # bump when the cached layout changes, so old caches are rebuilt
 
 # %% ../nbs/00_data.ipynb #bccd94c9
 @dataclass(frozen=True)
@@ -86,27 +86,33 @@ def require_columns(path: Path, found: list[str], needed: list[str]):
     if missing:
         raise KeyError(f"{path}: missing column(s) {missing}; expected {needed}, found {found}")
 
-def _first_non_integer(path: Path, column: str) -> tuple[int, str]:
-    "Line number and text of the first value in `column` that is not an integer."
+def _first_bad_value(path: Path, column: str, dtype: pa.DataType) -> tuple[int, str]:
+    "Line number and text of the first value in `column` that does not convert to `dtype`."
     table = pacsv.read_csv(path, convert_options=pacsv.ConvertOptions(
         include_columns=[column], column_types={column: pa.string()}))
-    text = table.column(column).to_pandas()
-    bad = ~text.fillna("").str.fullmatch(r"\s*[+-]?\d+\s*")
+    text = table.column(column).to_pandas().fillna("")
+    as_int = pd.to_numeric(text.where(text.str.fullmatch(r"\s*[+-]?\d+\s*"), None), errors="coerce")
+    info = np.iinfo(dtype.to_pandas_dtype())
+    bad = ~as_int.between(info.min, info.max)
     row = int(np.flatnonzero(bad.to_numpy())[0])
     return row + 2, text.iloc[row]  # +1 for the header, +1 to count from one
 
-def read_int_columns(path: Path, types: dict[str, pa.DataType]) -> pa.Table:
-    "The integer `types` columns of the CSV at `path`; raises `ValueError` at the first non-integer."
-    require_columns(path, csv_header(path), list(types))
+def read_int_columns(path: Path, types: dict[str, pa.DataType],
+                     expected: dict[str, str] | None = None) -> pa.Table:
+    "The integer `types` columns of the CSV at `path`; raises `ValueError` at the first value that does not fit."
+    header = csv_header(path)
+    require_columns(path, header, list(types))
     try:
-        return pacsv.read_csv(path, convert_options=pacsv.ConvertOptions(
-            include_columns=list(types), column_types=types))
+        return pacsv.read_csv(path, read_options=pacsv.ReadOptions(block_size=16 << 20),
+                              convert_options=pacsv.ConvertOptions(
+                                  include_columns=list(types), column_types=types))
     except pa.ArrowInvalid as err:
-        column = next((c for c in types if f"#{csv_header(path).index(c)}:" in str(err)), None)
+        column = next((c for c in types if f"#{header.index(c)}:" in str(err)), None)
         if column is None:
             raise ValueError(f"{path}: cannot be read as CSV: {err}") from None
-        line, value = _first_non_integer(path, column)
-        raise ValueError(f"{path}: column {column!r} line {line}: expected an integer, "
+        line, value = _first_bad_value(path, column, types[column])
+        what = (expected or {}).get(column, f"an integer that fits {types[column]}")
+        raise ValueError(f"{path}: column {column!r} line {line}: expected {what}, "
                          f"got {value!r}") from None
 
 # %% ../nbs/00_data.ipynb #deafbcb4
@@ -157,19 +163,26 @@ class DataWarning(UserWarning):
     "Raised for input that animerec can repair but that the user should know about."
 
 # %% ../nbs/00_data.ipynb #8748d9b3
-def _check_range(path: Path, table: pa.Table, column: str, ok, expected: str):
-    values = table.column(column).to_numpy()
-    bad = ~ok(values)
+def _check_range(path: Path, values: np.ndarray, column: str, bad: np.ndarray, expected: str):
     if bad.any():
         row = int(np.flatnonzero(bad)[0])
         raise ValueError(f"{path}: column {column!r} line {row + 2}: expected {expected}, "
                          f"got {values[row]} ({int(bad.sum()):,} such rows)")
 
+def _sorted_pairs(users: np.ndarray, animes: np.ndarray, block: int = 1 << 22) -> bool:
+    "Whether the rows are strictly increasing by (user, anime), which rules out duplicates."
+    for start in range(0, len(users) - 1, block):  # in blocks, to keep temporaries small
+        u, a = users[start:start + block + 1], animes[start:start + block + 1]
+        du = np.diff(u)
+        if not np.all((du > 0) | ((du == 0) & (np.diff(a) > 0))):
+            return False
+    return True
+
 def _drop_duplicates(users: np.ndarray, animes: np.ndarray) -> np.ndarray | None:
     "Positions to keep so that each (user, anime) pair appears once, keeping the last; None if all are unique."
-    key = (users.astype(np.int64) << 32) | animes.astype(np.int64)
-    if len(key) < 2 or bool(np.all(key[1:] > key[:-1])):  # sorted exports: one linear pass
+    if len(users) < 2 or _sorted_pairs(users, animes):  # sorted exports: a linear pass
         return None
+    key = (users.astype(np.int64) << 32) | animes.astype(np.int64)
     order = np.argsort(key, kind="stable")
     ordered = key[order]
     last = np.ones(len(key), bool)
@@ -178,20 +191,33 @@ def _drop_duplicates(users: np.ndarray, animes: np.ndarray) -> np.ndarray | None
         return None
     return np.sort(order[last])
 
+def _to_numpy_releasing(table: pa.Table) -> list[np.ndarray]:
+    "The table's columns as numpy arrays, freeing each Arrow column once copied, so peak memory stays near one copy."
+    columns = [table.column(i) for i in range(table.num_columns)]
+    del table
+    arrays = []
+    while columns:
+        column = columns.pop(0)
+        if column.num_chunks == 1:   # a view, no copy
+            arrays.append(column.chunk(0).to_numpy(zero_copy_only=False))
+        else:
+            arrays.append(column.to_numpy())
+            pa.default_memory_pool().release_unused()
+    return arrays
+
 def parse_ratings(path: Path, layout: Layout) -> tuple[pa.Table, dict]:
     "The validated, de-duplicated ratings table of the CSV at `path`, and how many duplicates it had."
-    table = read_int_columns(path, {USER: pa.int64(), ANIME: pa.int64(), RATING: pa.int16()})
-    if table.num_rows == 0:
-        raise ValueError(f"{path}: has a header but no rating rows")
-    for column in (USER, ANIME):
-        _check_range(path, table, column, lambda v: (v >= 0) & (v <= np.iinfo(np.int32).max),
-                     "a non-negative integer id below 2**31")
     lo, hi = layout.scale
-    _check_range(path, table, RATING, lambda v: ((v >= lo) & (v <= hi)) | (v == layout.unscored),
-                 f"a rating from {lo} to {hi}, or {layout.unscored} for 'not scored' ({layout.name})")
-    users = table.column(USER).to_numpy().astype(np.int32)
-    animes = table.column(ANIME).to_numpy().astype(np.int32)
-    ratings = table.column(RATING).to_numpy().astype(np.int8)
+    scale = f"a rating from {lo} to {hi}, or {layout.unscored} for 'not scored' ({layout.name})"
+    id_rule = "a non-negative integer id below 2**31"
+    users, animes, ratings = _to_numpy_releasing(read_int_columns(
+        path, {USER: pa.int32(), ANIME: pa.int32(), RATING: pa.int8()},
+        {USER: id_rule, ANIME: id_rule, RATING: scale}))
+    if len(users) == 0:
+        raise ValueError(f"{path}: has a header but no rating rows")
+    _check_range(path, users, USER, users < 0, id_rule)
+    _check_range(path, animes, ANIME, animes < 0, id_rule)
+    _check_range(path, ratings, RATING, ((ratings < lo) | (ratings > hi)) & (ratings != layout.unscored), scale)
     keep = _drop_duplicates(users, animes)
     duplicates = 0 if keep is None else len(users) - len(keep)
     if keep is not None:
@@ -205,17 +231,17 @@ def load_ratings(data_dir: str | Path, keep_unscored: bool = False,
     layout = detect_layout(data_dir)
     path = Path(data_dir) / layout.ratings_file
     table, meta = cached_table(path, lambda p: parse_ratings(p, layout), cache_dir)
+    columns = dict(zip((USER, ANIME, RATING), _to_numpy_releasing(table)))
     if meta["duplicates"]:
         msg = f"{path}: {meta['duplicates']:,} duplicate (user_id, anime_id) rows; kept the last of each"
         log.warning(msg)
         warnings.warn(msg, DataWarning, stacklevel=2)
-    columns = {c: table.column(c).to_numpy() for c in (USER, ANIME, RATING)}
     if not keep_unscored:
         scored = columns[RATING] != layout.unscored
         columns = {c: v[scored] for c, v in columns.items()}
     log.info("%s: %s rating rows (%s)", path, f"{len(columns[USER]):,}",
              "all" if keep_unscored else "scored only")
-    return pd.DataFrame(columns)
+    return pd.DataFrame(columns, copy=False)
 
 # %% ../nbs/00_data.ipynb #dad1fdab
 def _read_text_table(path: Path, columns: list[str]) -> pd.DataFrame:

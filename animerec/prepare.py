@@ -16,7 +16,7 @@ import pandas as pd
 from .data import ANIME, RATING, USER
 
 # %% auto #0
-__all__ = ['log', 'filter_users', 'RatingScale', 'IdEncoder', 'split_tail', 'split_random', 'Prepared', 'prepare',
+__all__ = ['log', 'filter_users', 'take_rows', 'RatingScale', 'IdEncoder', 'split_tail', 'split_random', 'Prepared', 'prepare',
            'save_encoders', 'load_encoders']
 
 # %% ../nbs/02_prepare.ipynb #ae881290
@@ -28,15 +28,20 @@ def filter_users(ratings: pd.DataFrame, min_ratings: int) -> pd.DataFrame:
     users = ratings[USER].to_numpy()
     if len(users) == 0:
         raise ValueError("there are no ratings to filter (is every row unscored?)")
-    counts = np.bincount(users)
-    keep = counts[users] >= min_ratings
+    counts = np.zeros(int(users.max()) + 1, np.int64)
+    np.add.at(counts, users, 1)  # several times faster than bincount, which first casts int32 ids to int64
+    keep = (counts >= min_ratings)[users]
     if not keep.any():
         raise ValueError(f"no user has at least min_ratings={min_ratings} ratings (the most "
                          f"any user has is {counts.max():,}); lower min_ratings")
     log.info("kept %s of %s users with >= %d ratings: %s rows",
              f"{int((counts >= min_ratings).sum()):,}", f"{int((counts > 0).sum()):,}",
              min_ratings, f"{int(keep.sum()):,}")
-    return ratings[keep].reset_index(drop=True)
+    return take_rows(ratings, keep)
+
+def take_rows(frame: pd.DataFrame, rows) -> pd.DataFrame:
+    "The `rows` (mask or positions) of `frame`, column by column: much faster than `frame[mask]` on wide data."
+    return pd.DataFrame({c: frame[c].to_numpy()[rows] for c in frame.columns}, copy=False)
 
 # %% ../nbs/02_prepare.ipynb #dec22bef
 @dataclass(frozen=True)
@@ -57,7 +62,9 @@ class RatingScale:
 
     def scale(self, ratings) -> np.ndarray:
         "Ratings mapped to [0, 1] as float32."
-        return ((np.asarray(ratings, np.float32) - self.lo) / (self.hi - self.lo)).astype(np.float32)
+        scaled = np.asarray(ratings, np.float32) - np.float32(self.lo)
+        scaled *= np.float32(1 / (self.hi - self.lo))
+        return scaled
 
     def unscale(self, scaled) -> np.ndarray:
         "Values in [0, 1] mapped back onto the rating scale."
@@ -77,6 +84,13 @@ class IdEncoder:
         else:
             self.idx2id = np.unique(ids)
         self._table = None
+
+    @classmethod
+    def fit_encode(cls, ids) -> tuple[IdEncoder, np.ndarray]:
+        "An encoder for `ids` and their indices, in one pass."
+        enc = cls(ids)
+        ids = np.asarray(ids)
+        return enc, (enc.id2idx[ids] if enc.idx2id[-1] <= cls.max_dense_id else enc.encode(ids))
 
     def __len__(self): return len(self.idx2id)
     def __repr__(self): return f"IdEncoder({len(self):,} ids)"
@@ -124,20 +138,26 @@ class IdEncoder:
 
 # %% ../nbs/02_prepare.ipynb #25142589
 def split_tail(n: int, test_size: int = 1000, seed: int = 43) -> tuple[np.ndarray, np.ndarray]:
-    "Positions of training and test rows: a seeded shuffle of `range(n)` with the last `test_size` held out."
+    "Positions of training and test rows: `test_size` rows held out uniformly at random, seeded."
     if not 0 < test_size < n:
         raise ValueError(f"test_size={test_size:,} must be between 1 and the number of rows "
                          f"minus one ({n - 1:,})")
-    order = np.arange(n, dtype=np.int64 if n > 2**31 - 1 else np.int32)
-    np.random.default_rng(seed).shuffle(order)
-    return order[:-test_size], order[-test_size:]
+    test = np.random.default_rng(seed).choice(n, size=test_size, replace=False)
+    edges = np.concatenate([[-1], np.sort(test), [n]])
+    dtype = np.int32 if n < 2**31 else np.int64
+    train = np.concatenate([np.arange(a + 1, b, dtype=dtype) for a, b in zip(edges[:-1], edges[1:])])
+    return train, test.astype(dtype)
+
+def _positions(mask: np.ndarray) -> np.ndarray:
+    "Positions of the true entries, as int32 where they fit (half the memory of int64)."
+    return np.flatnonzero(mask).astype(np.int32 if len(mask) < 2**31 else np.int64, copy=False)
 
 def split_random(n: int, test_frac: float = 0.2, seed: int = 42) -> tuple[np.ndarray, np.ndarray]:
     "Positions of training and test rows, each row held out with probability `test_frac`."
     if not 0 < test_frac < 1:
         raise ValueError(f"test_frac={test_frac} must be strictly between 0 and 1")
     held = np.random.default_rng(seed).random(n) < test_frac
-    return np.flatnonzero(~held), np.flatnonzero(held)
+    return _positions(~held), _positions(held)
 
 # %% ../nbs/02_prepare.ipynb #e3b13a94
 @dataclass
@@ -160,11 +180,12 @@ def prepare(ratings: pd.DataFrame, min_ratings: int = 400, split: str = "tail",
     if split not in ("tail", "random"):
         raise ValueError(f"split={split!r} is not a split: use 'tail' (the original's) or 'random'")
     kept = filter_users(ratings, min_ratings)
-    users, animes = IdEncoder(kept[USER].to_numpy()), IdEncoder(kept[ANIME].to_numpy())
+    users, user_idx = IdEncoder.fit_encode(kept[USER].to_numpy())
+    animes, anime_idx = IdEncoder.fit_encode(kept[ANIME].to_numpy())
     scale = RatingScale.fit(kept[RATING].to_numpy())
-    kept["user"] = users.encode(kept[USER].to_numpy(), "user_id")
-    kept["anime"] = animes.encode(kept[ANIME].to_numpy(), "anime_id")
-    kept["target"] = scale.scale(kept[RATING].to_numpy())
+    kept = pd.DataFrame({**{c: kept[c].to_numpy() for c in kept.columns}, "user": user_idx,
+                         "anime": anime_idx, "target": scale.scale(kept[RATING].to_numpy())},
+                        copy=False)  # one frame built once: assigning columns one by one copies each
     train, test = (split_tail(len(kept), test_size, seed) if split == "tail"
                    else split_random(len(kept), test_frac, seed))
     return Prepared(kept, users, animes, scale, train, test)

@@ -22,11 +22,14 @@ def cli(*args) -> subprocess.CompletedProcess:
 
 
 @pytest.mark.parametrize("ratings, message", [
-    ("user_id,anime_id,rating\n1,1,8\n2,x7,9\n", "column 'anime_id' line 3: expected an integer, got 'x7'"),
-    ("user_id,anime_id,rating\n1.5,1,8\n", "column 'user_id' line 2: expected an integer, got '1.5'"),
+    ("user_id,anime_id,rating\n1,1,8\n2,x7,9\n", "column 'anime_id' line 3: expected a non-negative integer id below 2**31, got 'x7'"),
+    ("user_id,anime_id,rating\n1.5,1,8\n", "column 'user_id' line 2: expected a non-negative integer id below 2**31, got '1.5'"),
     ("user_id,anime,rating\n1,1,8\n", "missing column(s) ['anime_id']"),
     ("user_id,anime_id,rating\n1,1,8\n1,2,0\n", "column 'rating' line 3: expected a rating from 1 to 10, or -1"),
     ("user_id,anime_id,rating\n1,1,12\n", "got 12"),
+    ("user_id,anime_id,rating\n1,1,300\n", "line 2: expected a rating from 1 to 10, or -1 for 'not scored' (kaggle2016), got '300'"),
+    ("user_id,anime_id,rating\n3000000000,1,8\n", "column 'user_id' line 2: expected a non-negative integer id below 2**31, got '3000000000'"),
+    ("user_id,anime_id,rating\n-3,1,8\n", "column 'user_id' line 2: expected a non-negative integer id below 2**31, got -3"),
     ("user_id,anime_id,rating\n", "has a header but no rating rows"),
 ])
 def test_bad_ratings_file_names_the_problem(tmp_path, ratings, message):
@@ -64,7 +67,7 @@ def test_cli_reports_one_line_and_status_2(tmp_path):
     done = cli("prepare", "--data-dir", str(data))
     assert done.returncode == 2
     assert done.stderr.strip().splitlines() == [
-        f"animerec prepare: {data / 'rating.csv'}: column 'anime_id' line 3: expected an integer, got 'abc'"]
+        f"animerec prepare: {data / 'rating.csv'}: column 'anime_id' line 3: expected a non-negative integer id below 2**31, got 'abc'"]
 
 
 def test_cli_empty_after_filtering(tmp_path):

@@ -36,7 +36,8 @@ def test_changed_source_is_parsed_again(tmp_path):
     path = tmp_path / "animelist.csv"
     path.write_text(path.read_text() + "999,1,7,2,1\n")
     after = load_ratings(tmp_path, keep_unscored=True)
-    assert len(after) == len(before) + 1 and after.iloc[-1].tolist() == [999, 1, 7]
+    assert len(after) == len(before) + 1
+    assert after[after.user_id == 999].values.tolist() == [[999, 1, 7]]
 
 
 def test_interrupted_cache_write_is_not_trusted(tmp_path, monkeypatch):
