@@ -32,7 +32,7 @@ log = logging.getLogger(__name__)
 USER, ANIME, RATING = "user_id", "anime_id", "rating"
 ANIME_COLUMNS = ["anime_id", "name", "english_name", "display_name", "genres", "type",
                  "episodes", "score", "members", "premiered", "synopsis"]
-CACHE_VERSION = 3  # bump when the cached layout changes, so old caches are rebuilt
+CACHE_VERSION = 4  # bump when the cached layout changes, so old caches are rebuilt
 
 # %% ../nbs/00_data.ipynb #bccd94c9
 @dataclass(frozen=True)
@@ -126,9 +126,10 @@ def _source_stamp(path: Path) -> dict:
             "version": CACHE_VERSION}
 
 def _cache_paths(path: Path, cache_dir: Path) -> tuple[Path, Path]:
+    "The cache's stem (one `.NAME.arrow` file per table beside it) and its JSON sidecar."
     key = hashlib.sha1(str(path.resolve()).encode()).hexdigest()[:16]
     stem = cache_dir / f"{path.stem}-{key}"
-    return stem.with_suffix(".arrow"), stem.with_suffix(".json")
+    return stem, stem.with_suffix(".json")
 
 def _replace_atomically(target: Path, write):
     tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
@@ -139,24 +140,27 @@ def _replace_atomically(target: Path, write):
         tmp.unlink(missing_ok=True)
 
 # %% ../nbs/00_data.ipynb #47cc3bb3
-def cached_table(path: Path, build, cache_dir: Path | None = None) -> tuple[pa.Table, dict]:
-    "The table `build(path)` returns, with its metadata, from the cache when `path` is unchanged."
+def cached_table(path: Path, build, cache_dir: Path | None = None) -> tuple[dict[str, pa.Table], dict]:
+    "The named tables `build(path)` returns, with its metadata, from the cache when `path` is unchanged."
     cache_dir = Path(cache_dir) if cache_dir is not None else default_cache_dir()
-    data_file, meta_file = _cache_paths(path, cache_dir)
+    stem, meta_file = _cache_paths(path, cache_dir)
     stamp = _source_stamp(path)
-    if data_file.exists() and meta_file.exists():
+    if meta_file.exists():
         meta = json.loads(meta_file.read_text())
         if all(meta.get(k) == v for k, v in stamp.items()):
             log.debug("cache hit for %s", path)
-            return feather.read_table(data_file, memory_map=True), meta
+            return {name: feather.read_table(f"{stem}.{name}.arrow", memory_map=True)
+                    for name in meta["tables"]}, meta
         log.info("%s changed since it was cached; parsing it again", path)
-    table, extra = build(path)
-    meta = {**stamp, **extra}
+    tables, extra = build(path)
+    meta = {**stamp, **extra, "tables": sorted(tables)}
     cache_dir.mkdir(parents=True, exist_ok=True)
-    meta_file.unlink(missing_ok=True)  # the data file is only trusted beside a matching stamp
-    _replace_atomically(data_file, lambda p: feather.write_feather(table, p, compression="uncompressed"))
+    meta_file.unlink(missing_ok=True)  # the tables are only trusted beside a matching stamp
+    for name, table in tables.items():
+        _replace_atomically(Path(f"{stem}.{name}.arrow"),
+                            lambda p: feather.write_feather(table, p, compression="uncompressed"))
     _replace_atomically(meta_file, lambda p: p.write_text(json.dumps(meta)))
-    return table, meta
+    return tables, meta
 
 # %% ../nbs/00_data.ipynb #208ae373
 class DataWarning(UserWarning):
@@ -206,7 +210,7 @@ def _to_numpy_releasing(table: pa.Table) -> list[np.ndarray]:
     return arrays
 
 def parse_ratings(path: Path, layout: Layout) -> tuple[pa.Table, dict]:
-    "The validated, de-duplicated ratings table of the CSV at `path`, and how many duplicates it had."
+    "The validated, de-duplicated ratings of the CSV at `path`, all rows and scored rows, and how many duplicates it had."
     lo, hi = layout.scale
     scale = f"a rating from {lo} to {hi}, or {layout.unscored} for 'not scored' ({layout.name})"
     id_rule = "a non-negative integer id below 2**31"
@@ -222,7 +226,10 @@ def parse_ratings(path: Path, layout: Layout) -> tuple[pa.Table, dict]:
     duplicates = 0 if keep is None else len(users) - len(keep)
     if keep is not None:
         users, animes, ratings = users[keep], animes[keep], ratings[keep]
-    return pa.table({USER: users, ANIME: animes, RATING: ratings}), {"duplicates": duplicates}
+    scored = ratings != layout.unscored
+    tables = {"all": pa.table({USER: users, ANIME: animes, RATING: ratings}),
+              "scored": pa.table({USER: users[scored], ANIME: animes[scored], RATING: ratings[scored]})}
+    return tables, {"duplicates": duplicates}
 
 # %% ../nbs/00_data.ipynb #652b3230
 def load_ratings(data_dir: str | Path, keep_unscored: bool = False,
@@ -230,15 +237,14 @@ def load_ratings(data_dir: str | Path, keep_unscored: bool = False,
     "Ratings of the dataset in `data_dir` as `user_id`, `anime_id` (int32) and `rating` (int8)."
     layout = detect_layout(data_dir)
     path = Path(data_dir) / layout.ratings_file
-    table, meta = cached_table(path, lambda p: parse_ratings(p, layout), cache_dir)
+    tables, meta = cached_table(path, lambda p: parse_ratings(p, layout), cache_dir)
+    table = tables["all" if keep_unscored else "scored"]
+    del tables
     columns = dict(zip((USER, ANIME, RATING), _to_numpy_releasing(table)))
     if meta["duplicates"]:
         msg = f"{path}: {meta['duplicates']:,} duplicate (user_id, anime_id) rows; kept the last of each"
         log.warning(msg)
         warnings.warn(msg, DataWarning, stacklevel=2)
-    if not keep_unscored:
-        scored = columns[RATING] != layout.unscored
-        columns = {c: v[scored] for c, v in columns.items()}
     log.info("%s: %s rating rows (%s)", path, f"{len(columns[USER]):,}",
              "all" if keep_unscored else "scored only")
     return pd.DataFrame(columns, copy=False)
