@@ -98,3 +98,14 @@ def test_interrupted_save_leaves_previous_artifacts(prepared, tmp_path, monkeypa
     assert sorted(p.name for p in tmp_path.iterdir()) == ["art"]      # no half-written folder
     assert (tmp_path / "art" / "fingerprint.txt").read_text() == before
     assert load_artifacts(tmp_path / "art").fingerprint == before.strip()
+
+
+def test_default_preset_trains_on_mal5k(mal5k):
+    "SPEC: the defaults must learn on real data, where the original stays at chance."
+    from animerec.model import rating_errors
+    prepared = prepare(load_ratings(mal5k), min_ratings=20, split="random", test_frac=0.2, seed=42)
+    trained = train(prepared, TrainConfig(epochs=5, progress=False))
+    loss = trained.history["val_loss"].to_numpy()
+    errors = rating_errors(trained, prepared)
+    assert loss.min() < loss[0] - 0.01
+    assert errors["model"]["rmse"] < errors["global_mean"]["rmse"] - 0.15, errors
