@@ -260,16 +260,16 @@ def plot_history(history: pd.DataFrame, metrics=("loss", "mae", "mse")):
 # %% ../nbs/04_model.ipynb #5f5e7351
 ARTIFACT_FILES = ("model.keras", "encoders.json", "params.json", "history.csv", "fingerprint.txt")
 
-def save_artifacts(trained: Trained, out_dir: str | Path) -> Path:
-    "Write `trained` to the folder `out_dir` atomically; returns the folder."
+def save_artifacts(trained: Trained, out_dir: str | Path, tables: dict[str, pd.DataFrame] | None = None) -> Path:
+    "Write `trained`, and `tables` as `NAME.parquet`, to the folder `out_dir` atomically; returns the folder."
     out = Path(out_dir)
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
     try:
         trained.model.save(tmp / "model.keras")
-        Path(tmp, "encoders.json").write_text(json.dumps({
-            "user_ids": trained.users.to_list(), "anime_ids": trained.animes.to_list(),
-            "scale": [trained.scale.lo, trained.scale.hi]}))
+        save_encoders(trained.users, trained.animes, trained.scale, tmp / "encoders.json")
+        for name, frame in (tables or {}).items():
+            frame.to_parquet(tmp / f"{name}.parquet", index=False)
         Path(tmp, "params.json").write_text(json.dumps(dataclasses.asdict(trained.config), indent=2))
         trained.history.to_csv(tmp / "history.csv")
         Path(tmp, "fingerprint.txt").write_text(trained.fingerprint + "\n")

@@ -190,11 +190,10 @@ def prepare(ratings: pd.DataFrame, min_ratings: int = 400, split: str = "tail",
                    else split_random(len(kept), test_frac, seed))
     return Prepared(kept, users, animes, scale, train, test)
 
-def save_encoders(prepared: Prepared, path: str | Path):
-    "Write the encoders and the scale of `prepared` to the JSON file `path`."
-    Path(path).write_text(json.dumps({"user_ids": prepared.users.to_list(),
-                                      "anime_ids": prepared.animes.to_list(),
-                                      "scale": [prepared.scale.lo, prepared.scale.hi]}))
+def save_encoders(users: IdEncoder, animes: IdEncoder, scale: RatingScale, path: str | Path):
+    "Write the two encoders and the scale to the JSON file `path`."
+    Path(path).write_text(json.dumps({"user_ids": users.to_list(), "anime_ids": animes.to_list(),
+                                      "scale": [scale.lo, scale.hi]}))
 
 def load_encoders(path: str | Path) -> tuple[IdEncoder, IdEncoder, RatingScale]:
     "The user encoder, anime encoder and scale saved by `save_encoders`."
