@@ -3,7 +3,6 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-SAMPLE := data/sample
 
 .PHONY: setup run test lab docs readme clean
 
@@ -15,11 +14,8 @@ $(STAMP): settings.ini setup.py pyproject.toml
 
 setup: $(STAMP)  ## create .venv and install animerec with its development tools
 
-$(SAMPLE)/animelist.csv: | $(STAMP)
-	$(BIN)/animerec sample $(SAMPLE)
-
-run: $(STAMP) $(SAMPLE)/animelist.csv  ## the main job on the generated sample
-	$(BIN)/animerec prepare --data-dir $(SAMPLE) --min-ratings 100
+run: $(STAMP)  ## the main job: the master notebook on the generated sample, into reports/
+	$(BIN)/animerec run
 
 test: $(STAMP)  ## every test: notebooks (nbdev_test), then pytest
 	$(BIN)/nbdev_test --n_workers 2
