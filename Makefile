@@ -24,6 +24,9 @@ test: $(STAMP)  ## every test: notebooks (nbdev_test), then pytest
 readme: $(STAMP)  ## README.md from nbs/index.ipynb
 	$(BIN)/jupyter nbconvert --to markdown --log-level WARN --output-dir . --output README nbs/index.ipynb
 
+docs: $(STAMP)  ## the documentation site, built offline into _docs/
+	$(BIN)/python docs/build.py --out _docs
+
 lab: $(STAMP)  ## JupyterLab on nbs/ in the same environment
 	$(BIN)/python -m pip install --quiet jupyterlab
 	$(BIN)/jupyter lab --notebook-dir nbs
