@@ -41,7 +41,7 @@ def _cmd_prepare(args) -> dict:
 TRAIN_DATA_PARAMS = {"min_ratings": 400, "test_size": 1000, "split_seed": 43, "keep_unscored": False}
 
 def train_defaults(preset: str = "default") -> dict:
-    "Default values of every parameter `animerec train` accepts, for `preset`."
+    "Default values of every parameter `animerec train` accepts, for `preset`; raises `ValueError` for an unknown preset."
     import dataclasses
     from animerec.config import PRESETS
     if preset not in PRESETS:

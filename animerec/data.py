@@ -210,7 +210,7 @@ def _to_numpy_releasing(table: pa.Table) -> list[np.ndarray]:
     return arrays
 
 def parse_ratings(path: Path, layout: Layout) -> tuple[pa.Table, dict]:
-    "The validated, de-duplicated ratings of the CSV at `path`, all rows and scored rows, and how many duplicates it had."
+    "The validated, de-duplicated ratings of the CSV at `path` (all rows and scored rows) and the duplicate count; raises `ValueError` on a bad value or an empty file."
     lo, hi = layout.scale
     scale = f"a rating from {lo} to {hi}, or {layout.unscored} for 'not scored' ({layout.name})"
     id_rule = "a non-negative integer id below 2**31"
@@ -272,7 +272,7 @@ def _to_number(path: Path, frame: pd.DataFrame, column: str, integer: bool) -> p
 
 # %% ../nbs/00_data.ipynb #4933fdd0
 def load_anime(data_dir: str | Path) -> pd.DataFrame:
-    "The anime table of the dataset in `data_dir` with `ANIME_COLUMNS`, best score first."
+    "The anime table of the dataset in `data_dir` with `ANIME_COLUMNS`, best score first; raises `ValueError` on a bad number or a missing id."
     layout = detect_layout(data_dir)
     path = Path(data_dir) / layout.anime_file
     raw = _read_text_table(path, list(layout.anime_columns)).rename(columns=layout.anime_columns)

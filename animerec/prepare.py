@@ -132,13 +132,18 @@ class IdEncoder:
         "The ids at indices `idx`."
         return self.idx2id[np.asarray(idx)]
 
-    def to_list(self) -> list[int]: return self.idx2id.tolist()
+    def to_list(self) -> list[int]:
+        "The ids in index order, for saving as JSON."
+        return self.idx2id.tolist()
+
     @classmethod
-    def from_list(cls, ids: list[int]) -> IdEncoder: return cls(np.asarray(ids, np.int64))
+    def from_list(cls, ids: list[int]) -> IdEncoder:
+        "The encoder whose ids in index order are `ids` (as written by `to_list`)."
+        return cls(np.asarray(ids, np.int64))
 
 # %% ../nbs/02_prepare.ipynb #25142589
 def split_tail(n: int, test_size: int = 1000, seed: int = 43) -> tuple[np.ndarray, np.ndarray]:
-    "Positions of training and test rows: `test_size` rows held out uniformly at random, seeded."
+    "Positions of training and test rows: `test_size` rows held out uniformly at random, seeded; raises `ValueError` if `test_size` leaves no training row."
     if not 0 < test_size < n:
         raise ValueError(f"test_size={test_size:,} must be between 1 and the number of rows "
                          f"minus one ({n - 1:,})")
@@ -153,7 +158,7 @@ def _positions(mask: np.ndarray) -> np.ndarray:
     return np.flatnonzero(mask).astype(np.int32 if len(mask) < 2**31 else np.int64, copy=False)
 
 def split_random(n: int, test_frac: float = 0.2, seed: int = 42) -> tuple[np.ndarray, np.ndarray]:
-    "Positions of training and test rows, each row held out with probability `test_frac`."
+    "Positions of training and test rows, each row held out with probability `test_frac`; raises `ValueError` unless 0 < `test_frac` < 1."
     if not 0 < test_frac < 1:
         raise ValueError(f"test_frac={test_frac} must be strictly between 0 and 1")
     held = np.random.default_rng(seed).random(n) < test_frac
@@ -176,7 +181,7 @@ class Prepared:
 
 def prepare(ratings: pd.DataFrame, min_ratings: int = 400, split: str = "tail",
             test_size: int = 1000, test_frac: float = 0.2, seed: int = 43) -> Prepared:
-    "Filter, scale, encode and split `ratings` (canonical columns) for the model."
+    "A `Prepared`: `ratings` (canonical columns) filtered, scaled, encoded and split; raises `ValueError` for an unknown split or nothing left."
     if split not in ("tail", "random"):
         raise ValueError(f"split={split!r} is not a split: use 'tail' (the original's) or 'random'")
     kept = filter_users(ratings, min_ratings)

@@ -147,7 +147,7 @@ class Recommender:
 
     @classmethod
     def from_artifacts(cls, path: str | Path) -> "Recommender":
-        "A `Recommender` over artifacts saved with their `anime` and `ratings` tables."
+        "A `Recommender` over artifacts saved with their `anime` and `ratings` tables; raises `FileNotFoundError` naming a missing file."
         from animerec.model import load_artifacts
         path = Path(path)
         for name in ("anime.parquet", "ratings.parquet"):
@@ -208,7 +208,7 @@ class Recommender:
         return self._text
 
     def anime_similarities(self, anime_ids, content: str = "embedding") -> np.ndarray:
-        "Similarity of each of `anime_ids` to every anime of the table, `(len(anime_ids), n_table)`; NaN where undefined."
+        "Similarity of each of `anime_ids` to every anime of the table, `(len(anime_ids), n_table)`, NaN where undefined; raises `ValueError` for an unknown `content` or an anime without embedding."
         if content not in CONTENT_KINDS:
             raise ValueError(f"content={content!r} is not one of {CONTENT_KINDS}")
         anime_ids = np.atleast_1d(anime_ids)
@@ -362,7 +362,8 @@ class Recommender:
     # -- someone new ----------------------------------------------------------------------
     def recommend_for_ratings(self, ratings: dict, n: int = 10, include_rated: bool = False) -> pd.DataFrame:
         """Recommendations for a new user described by `{title or id: rating}`, without retraining:
-        the user's vector is the rating-weighted mean of the rated anime's embeddings (fold-in)."""
+        the user's vector is the rating-weighted mean of the rated anime's embeddings (fold-in).
+        Returns id, name, score, reason, genres and synopsis; raises `ValueError` when no title has an embedding."""
         ids = np.array([self.anime_id(k) for k in ratings])
         values = np.array(list(ratings.values()), np.float32)
         known = self._emb_pos.get_indexer(ids) >= 0
@@ -391,7 +392,7 @@ def genre_frequencies(genres: pd.Series) -> dict[str, int]:
     return genres.dropna().str.split(r",\s*").explode().value_counts().to_dict()
 
 def plot_genre_cloud(genres: pd.Series, path: str | Path | None = None, seed: int = 42):
-    "Figure and axes with a word cloud of genre frequencies; also written to `path` as PNG when given."
+    "Figure and axes with a word cloud of genre frequencies, also written to `path` as PNG when given; raises `ValueError` when there are no genres."
     import matplotlib.pyplot as plt
     from wordcloud import WordCloud
     freqs = genre_frequencies(genres)

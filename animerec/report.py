@@ -23,7 +23,7 @@ log = logging.getLogger(__name__)
 MASTER = "10_master.ipynb"
 
 def master_notebook() -> Path:
-    "The master notebook in the `nbs/` folder beside the installed package."
+    "The master notebook in the `nbs/` folder beside the installed package; raises `FileNotFoundError` outside a checkout."
     import animerec
     path = Path(animerec.__file__).resolve().parents[1] / "nbs" / MASTER
     if not path.exists():
@@ -32,7 +32,7 @@ def master_notebook() -> Path:
     return path
 
 def master_parameters(path: str | Path | None = None) -> dict:
-    "Name and default value of every parameter in the master notebook's `parameters` cell."
+    "Name and default value of every parameter in the master notebook's `parameters` cell; raises `ValueError` if it has none."
     import papermill as pm
     found = pm.inspect_notebook(str(path or master_notebook()))
     if not found:
@@ -74,7 +74,7 @@ def notebook_to_html(path: str | Path) -> Path:
     return out
 
 def run_master(params: dict, out_dir: str | Path, progress: bool = True) -> dict:
-    "Execute the master notebook with `params` into `out_dir`; returns its `metrics.json`."
+    "Execute the master notebook with `params` into `out_dir`; returns its `metrics.json`, raises `RunFailed` when a cell fails."
     import papermill as pm
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)

@@ -200,7 +200,7 @@ UNSCORED_SHARE = 0.18
 def write_sample(out_dir: str | Path, users: int = 3000, anime: int = 1500,
                  rows: int = 300_000, seed: int = 42, block_rows: int = 2_000_000,
                  missing_synopsis: float = 0.05, progress: bool = True) -> dict:
-    "Write `animelist.csv`, `anime.csv` and `anime_with_synopsis.csv` to `out_dir`; returns their paths and sizes."
+    "Write `animelist.csv`, `anime.csv` and `anime_with_synopsis.csv` to `out_dir`; returns their folder and sizes, raises `ValueError` for sizes that cannot work."
     for name, value in {"users": users, "anime": anime, "rows": rows}.items():
         if not isinstance(value, (int, np.integer)) or value < 1:
             raise ValueError(f"{name} must be a positive integer, got {value!r}")

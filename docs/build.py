@@ -21,6 +21,24 @@ STAGES = ["00_data", "01_sample", "02_prepare", "03_config", "04_model", "05_rec
           "10_master", "90_cli"]
 
 
+def write_page_notebook(source: Path, dest: Path):
+    "Copy a notebook for the site: `#| hide` cells run but not shown, nbdev directive lines removed."
+    import nbformat
+    nb = nbformat.read(source, as_version=4)
+    cells = []
+    for cell in nb.cells:
+        lines = cell.source.splitlines()
+        if cell.cell_type == "code" and any(l.strip() in ("#| hide", "#|hide") for l in lines):
+            cell.metadata.setdefault("tags", []).append("remove-cell")   # myst-nb runs it, hides it
+        if cell.cell_type == "code":
+            cell.source = "\n".join(l for l in lines if not l.lstrip().startswith("#|")).strip()
+            if not cell.source:
+                continue
+        cells.append(cell)
+    nb.cells = cells
+    nbformat.write(nb, dest)
+
+
 def api_page() -> str:
     parts = ["# API reference\n", "Every exported function and class, by module.\n"]
     for m in MODULES:
@@ -91,9 +109,10 @@ def main():
     shutil.rmtree(src, ignore_errors=True)
     src.mkdir(parents=True)
     for name in STAGES:
-        shutil.copy(ROOT / "nbs" / f"{name}.ipynb", src)
+        write_page_notebook(ROOT / "nbs" / f"{name}.ipynb", src / f"{name}.ipynb")
     shutil.copy(ROOT / "README.md", src / "README.md")
     shutil.copy(DOCS / "conf.py", src / "conf.py")
+    shutil.copytree(DOCS / "_static", src / "_static")
     pages = {"index.md": index_page(), "api.md": api_page(), "cli.md": cli_page(),
              "parameters.md": parameters_page(), "report.md": report_page(src / "_static" / "report")}
     for name, text in pages.items():
