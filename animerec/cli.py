@@ -83,6 +83,17 @@ def _cmd_run(args) -> dict:
     return {"out": str(out), "index": str(index), "files": sorted(p.name for p in out.iterdir()),
             "metrics": metrics["metrics"]}
 
+# %% ../nbs/90_cli.ipynb #8206d5cd
+def _cmd_evaluate(args) -> dict:
+    from animerec.evaluate import evaluate
+    ratings = load_ratings(args.data_dir)
+    result = evaluate(ratings, load_anime(args.data_dir), min_ratings=args.min_ratings,
+                      test_frac=args.test_frac, seed=args.seed, k=args.k, relevant=args.relevant,
+                      epochs=args.epochs)
+    Path(args.json).parent.mkdir(parents=True, exist_ok=True)
+    Path(args.json).write_text(json.dumps(result, indent=2) + "\n")
+    return result
+
 # %% ../nbs/90_cli.ipynb #508ecc5c
 def _records(frame, keep: list[str]) -> list[dict]:
     "Rows of `frame` as JSON-ready dicts with the columns in `keep` that it has."
@@ -164,6 +175,20 @@ def build_parser() -> argparse.ArgumentParser:
                     help="similarity from embeddings (default), genres and synopsis text, or both")
     sm.add_argument("--json", action="store_true", help="print a JSON list of objects instead of a table")
     sm.set_defaults(run=_cmd_similar)
+
+    ev = commands.add_parser("evaluate", help="the quality protocol: every model and the baselines on one split",
+                             description="Hold out each scored row with probability --test-frac (seeded), then "
+                             "report RMSE/MAE and precision, recall, NDCG, MAP and coverage at k for the "
+                             "baselines, every animerec model and the hybrid, as JSON.")
+    ev.add_argument("--data-dir", required=True, help="dataset folder in either Kaggle layout")
+    ev.add_argument("--min-ratings", type=int, default=20, help="keep users with at least this many scored rows (default 20)")
+    ev.add_argument("--test-frac", type=float, default=0.2, help="chance that a row is held out (default 0.2)")
+    ev.add_argument("--seed", type=int, default=42, help="seed of the split (default 42)")
+    ev.add_argument("--k", type=int, default=10, help="length of the ranked lists (default 10)")
+    ev.add_argument("--relevant", type=float, default=8, help="a held-out rating at least this is relevant (default 8)")
+    ev.add_argument("--epochs", type=int, default=10, help="most epochs for the neural model (default 10)")
+    ev.add_argument("--json", required=True, help="file to write the results to")
+    ev.set_defaults(run=_cmd_evaluate)
 
     rn = commands.add_parser("run", help="execute the master notebook with papermill into a report folder",
                              description="Run every stage through nbs/10_master.ipynb and write the executed "

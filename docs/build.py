@@ -16,8 +16,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
-MODULES = ["data", "sample", "prepare", "config", "model", "recommend", "report", "cli"]
-STAGES = ["00_data", "01_sample", "02_prepare", "03_config", "04_model", "05_recommend", "06_report",
+MODULES = ["data", "sample", "prepare", "config", "model", "recommend", "evaluate", "report", "cli"]
+STAGES = ["00_data", "01_sample", "02_prepare", "03_config", "04_model", "05_recommend", "06_report", "07_evaluate",
           "10_master", "90_cli"]
 
 
@@ -53,7 +53,7 @@ def cli_page() -> str:
                                          check=True).stdout
     parts = ["# Command line\n\n`animerec` runs every stage from a shell. Errors in the data or the "
              "arguments end with one line on stderr and exit status 2.\n\n```text\n", helptext(), "```\n"]
-    for command in ("sample", "prepare", "train", "run", "recommend", "similar"):
+    for command in ("sample", "prepare", "train", "run", "recommend", "similar", "evaluate"):
         parts += [f"\n## animerec {command}\n\n```text\n", helptext(command), "```\n"]
     return "".join(parts)
 

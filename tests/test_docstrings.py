@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-MODULES = ["data", "sample", "prepare", "config", "model", "recommend", "report", "cli"]
+MODULES = ["data", "sample", "prepare", "config", "model", "recommend", "evaluate", "report", "cli"]
 
 
 def exported():
