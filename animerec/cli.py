@@ -89,7 +89,7 @@ def _cmd_evaluate(args) -> dict:
     ratings = load_ratings(args.data_dir)
     result = evaluate(ratings, load_anime(args.data_dir), min_ratings=args.min_ratings,
                       test_frac=args.test_frac, seed=args.seed, k=args.k, relevant=args.relevant,
-                      epochs=args.epochs)
+                      epochs=args.epochs, negatives=args.negatives)
     Path(args.json).parent.mkdir(parents=True, exist_ok=True)
     Path(args.json).write_text(json.dumps(result, indent=2) + "\n")
     return result
@@ -187,6 +187,8 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--k", type=int, default=10, help="length of the ranked lists (default 10)")
     ev.add_argument("--relevant", type=float, default=8, help="a held-out rating at least this is relevant (default 8)")
     ev.add_argument("--epochs", type=int, default=10, help="most epochs for the neural model (default 10)")
+    ev.add_argument("--negatives", type=int, default=2,
+                    help="random unrated anime per rating for the ranking network and the hybrid (default 2)")
     ev.add_argument("--json", required=True, help="file to write the results to")
     ev.set_defaults(run=_cmd_evaluate)
 

@@ -68,12 +68,15 @@ class TrainConfig:
     strategy: str = "default"    # "default", "mirrored" (all local devices) or "multi_worker" (TF_CONFIG)
     progress: bool = True        # show Keras' progress bar
     steps_per_execution: int = 16  # steps per call into TensorFlow: fewer Python round trips
+    negatives: int = 0           # random unrated anime per rating, target 0: teaches who-watches-what, for ranking
 
     def __post_init__(self):
         for name, allowed in (("schedule", tuple(SCHEDULES)), ("optimizer", OPTIMIZERS),
                               ("strategy", STRATEGIES)):
             if getattr(self, name) not in allowed:
                 raise ValueError(f"{name}={getattr(self, name)!r} is not one of {allowed}")
+        if not isinstance(self.negatives, (int, np.integer)) or self.negatives < 0:
+            raise ValueError(f"negatives must be a non-negative integer, got {self.negatives!r}")
         for name in ("embedding_size", "batch_size", "epochs", "patience", "steps_per_execution"):
             value = getattr(self, name)
             if not isinstance(value, (int, np.integer)) or isinstance(value, bool) or value < 1:

@@ -257,7 +257,7 @@ def _net_prepared(split: EvalSplit, val_size: int, seed: int):
 
 def evaluate(ratings: pd.DataFrame, anime: pd.DataFrame | None = None, min_ratings: int = 20,
              test_frac: float = 0.2, seed: int = 42, k: int = 10, relevant: float = 8,
-             epochs: int = 10, progress: bool = False) -> dict:
+             epochs: int = 10, negatives: int = 2, progress: bool = False) -> dict:
     "Metrics of every model on the protocol's split of scored `ratings`; `anime` (the table) enables `hybrid`."
     from animerec.config import TrainConfig
     from animerec.model import train
@@ -292,9 +292,14 @@ def evaluate(ratings: pd.DataFrame, anime: pd.DataFrame | None = None, min_ratin
     net = {**rating(trained.predict(split.test[USER].to_numpy(), split.test[ANIME].to_numpy())),
            **ranking(lambda u: (U[u] @ A.T) * _cosine_direction(trained))}
     models["recommender_net"], seconds["recommender_net"] = net, round(time.perf_counter() - start, 2)
+    start = time.perf_counter()   # the same network trained with negatives, for ranking and the hybrid
+    ranker = train(prepared, TrainConfig(epochs=epochs, progress=progress, seed=seed, negatives=negatives))
+    U, A = extract_weights(ranker.model, "user_embedding"), extract_weights(ranker.model, "anime_embedding")
+    models["recommender_net_negatives"] = ranking(lambda u: (U[u] @ A.T) * _cosine_direction(ranker))
+    seconds["recommender_net_negatives"] = round(time.perf_counter() - start, 2)
     if anime is not None:
         from animerec.recommend import Recommender
-        rec = Recommender.from_trained(trained, anime, split.train[[USER, ANIME, RATING]])
+        rec = Recommender.from_trained(ranker, anime, split.train[[USER, ANIME, RATING]])
         def hybrid_lists():
             ids = split.users.decode(users)
             pos = pd.Index(split.animes.idx2id)

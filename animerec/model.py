@@ -29,7 +29,8 @@ from .prepare import IdEncoder, Prepared, RatingScale, load_encoders, save_encod
 
 # %% auto #0
 __all__ = ['log', 'ARTIFACT_FILES', 'dedupe_rows', 'LazyAdamSlots', 'RecommenderNet', 'make_dataset', 'make_strategy', 'Trained',
-           'data_fingerprint', 'train', 'rating_errors', 'plot_history', 'save_artifacts', 'load_artifacts']
+           'data_fingerprint', 'with_negatives', 'train', 'rating_errors', 'plot_history', 'save_artifacts',
+           'load_artifacts']
 
 # %% ../nbs/04_model.ipynb #118da92f
 log = logging.getLogger(__name__)
@@ -193,13 +194,25 @@ def data_fingerprint(prepared: Prepared) -> str:
     h.update(np.ascontiguousarray(prepared.test).tobytes())
     return h.hexdigest()[:16]
 
+def with_negatives(columns: list[np.ndarray], n_anime: int, negatives: int, seed: int) -> list[np.ndarray]:
+    "User, anime and target arrays plus `negatives` random anime per row with target 0 (none when 0)."
+    if not negatives:
+        return columns
+    users, animes, targets = columns
+    rng = np.random.default_rng([seed, 7])
+    extra_users = np.repeat(users, negatives)
+    extra_animes = rng.integers(0, n_anime, len(extra_users)).astype(animes.dtype)
+    return [np.concatenate([users, extra_users]), np.concatenate([animes, extra_animes]),
+            np.concatenate([targets, np.zeros(len(extra_users), targets.dtype)])]
+
 def train(prepared: Prepared, config: TrainConfig | None = None, checkpoint_dir: str | Path | None = None) -> Trained:
     "Fit a `RecommenderNet` on `prepared.train`, validating on `prepared.test`; returns a `Trained`."
     config = config or TrainConfig()
     keras.utils.set_random_seed(config.seed)
     r = prepared.ratings
     columns = (r["user"].to_numpy(), r["anime"].to_numpy(), r["target"].to_numpy())
-    train_ds = make_dataset(*(c[prepared.train] for c in columns), config.batch_size, seed=config.seed)
+    train_ds = make_dataset(*with_negatives([c[prepared.train] for c in columns], len(prepared.animes),
+                                            config.negatives, config.seed), config.batch_size, seed=config.seed)
     valid_ds = make_dataset(*(c[prepared.test] for c in columns), config.batch_size)
     strategy = make_strategy(config.strategy)
     with strategy.scope():

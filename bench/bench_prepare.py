@@ -11,27 +11,13 @@ raw figures and the ratios.
 """
 import argparse
 import json
-import os
-import re
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-YARDSTICK = Path(os.environ.get("ANIMEREC_SHARED", ROOT.parent / "shared")) / "yardstick" / "seed_pipeline.py"
-
-
-def timed(cmd: list[str], env: dict | None = None) -> tuple[dict, float]:
-    "The JSON last line `cmd` prints and its peak resident memory in GB."
-    done = subprocess.run(["/usr/bin/time", "-v", *cmd], capture_output=True, text=True,
-                          env={**os.environ, **(env or {})})
-    if done.returncode:
-        sys.exit(f"{cmd[1]} failed:\n{done.stderr[-3000:]}")
-    rss_kb = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", done.stderr).group(1))
-    return json.loads(done.stdout.strip().splitlines()[-1]), rss_kb / 1e6
-
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import YARDSTICK, emit, timed  # noqa: E402
 
 def child(args):
     "Time animerec's data stage in this process."
@@ -90,11 +76,7 @@ def main():
                         "cold_memory_fraction": cold_gb / y["peak_gb"]}
     if "metadata_s" in y:
         result["ratios"]["anime_table_fraction_of_metadata"] = warm["anime_table_s"] / y["metadata_s"]
-    line = json.dumps(result, indent=1)
-    print(line)
-    if args.out:
-        Path(args.out).parent.mkdir(parents=True, exist_ok=True)
-        Path(args.out).write_text(line + "\n")
+    emit(result, args.out)
 
 
 if __name__ == "__main__":

@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_prepare import YARDSTICK, timed  # noqa: E402
+from common import YARDSTICK, emit, timed  # noqa: E402
 
 
 def child(args):
@@ -74,10 +74,7 @@ def main():
     y = result["yardstick"]
     result["ratios"] = {"hybrid_speedup": y["hybrid_median_s"] / first["hybrid_median_s"],
                         "similar_speedup": y["similar_anime_per_call_s"] / first["similar_anime_per_call_s"]}
-    text = json.dumps(result, indent=1)
-    print(text)
-    if args.out:
-        Path(args.out).write_text(text + "\n")
+    emit(result, args.out)
 
 
 if __name__ == "__main__":

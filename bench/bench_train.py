@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_prepare import YARDSTICK, timed  # noqa: E402
+from common import YARDSTICK, emit, timed  # noqa: E402
 
 
 def child(args):
@@ -72,10 +72,7 @@ def main():
                             "dense_adam_vs_yardstick": dense["rows_per_s"] / y["rows_per_s"],
                             "val_loss_at_same_epoch": [lazy["val_loss"][y["epochs_run"] - 1],
                                                        y["best_val_loss"]]}
-    text = json.dumps(result, indent=1)
-    print(text)
-    if args.out:
-        Path(args.out).write_text(text + "\n")
+    emit(result, args.out)
 
 
 if __name__ == "__main__":

@@ -22,7 +22,7 @@ def test_layout_on_the_sample(sample_dir, tmp_path):
     models = result["models"]
     for name in ("global_mean", "biases", "item_knn", "knn_blend"):
         assert RATING_KEYS <= set(models[name]), name
-    for name in ("popularity", "ease", "hybrid"):
+    for name in ("popularity", "ease", "hybrid", "recommender_net_negatives"):
         assert RANKING_KEYS <= set(models[name]), name
     assert RATING_KEYS | RANKING_KEYS <= set(models["recommender_net"])
     assert models["biases"]["rmse"] < models["global_mean"]["rmse"]
@@ -44,3 +44,4 @@ def test_targets_on_mal5k(mal5k, tmp_path):
     assert abs(models["global_mean"]["rmse"] - 1.579) < 0.01 and abs(models["popularity"]["ndcg@10"] - 0.150) < 0.01
     assert models["knn_blend"]["rmse"] < 1.13
     assert models["ease"]["ndcg@10"] > 0.42
+    assert models["hybrid"]["ndcg@10"] > models["popularity"]["ndcg@10"]
