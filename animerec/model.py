@@ -122,6 +122,8 @@ class RecommenderNet(keras.Model):
         with tf.GradientTape() as tape:
             y_pred = self(x, training=True)
             loss = self.compute_loss(x=x, y=y, y_pred=y_pred)
+        # the "loss" in the history: Keras' own train_step feeds this tracker the same way
+        self._loss_tracker.update_state(loss, sample_weight=tf.shape(y)[0])
         variables = self.trainable_variables
         grads = tape.gradient(loss, [v.value for v in variables])
         is_table = [any(v.value is t for t in tables) for v in variables]
