@@ -117,7 +117,7 @@ def main():
              "parameters.md": parameters_page(), "report.md": report_page(src / "_static" / "report")}
     for name, text in pages.items():
         (src / name).write_text(text)
-    out = Path(args.out)
+    out = Path(args.out).resolve()          # sphinx runs from nbs/, so no relative paths past here
     shutil.rmtree(out, ignore_errors=True)
     subprocess.run([sys.executable, "-m", "sphinx", "-W", "--keep-going", "-q", "-b", "html",
                     str(src), str(out)], check=True, cwd=ROOT / "nbs")
