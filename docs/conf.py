@@ -19,6 +19,7 @@ nb_execution_timeout = 900
 nb_execution_raise_on_error = True
 nb_execution_excludepatterns = ["10_master.ipynb"]
 nb_merge_streams = True
+nb_output_stderr = "remove"   # TensorFlow start-up lines and library warnings are not part of the story
 
 autodoc_member_order = "bysource"
 autodoc_typehints = "description"
