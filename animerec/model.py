@@ -12,7 +12,6 @@ import logging
 import os
 import shutil
 import tempfile
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,7 +23,7 @@ import pandas as pd
 import tensorflow as tf
 from keras import layers
 
-from .config import OPTIMIZERS, PRESETS, SCHEDULES, STRATEGIES, Schedule, TrainConfig
+from .config import SCHEDULES, TrainConfig
 from .prepare import IdEncoder, Prepared, RatingScale, load_encoders, save_encoders
 
 # %% auto #0

@@ -1,6 +1,5 @@
 """The data stage end to end: sample files, the parse cache, and the real mal-5k data."""
 import os
-import time
 
 import numpy as np
 import pyarrow.feather as feather

@@ -4,7 +4,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 
 EXE = str(Path(sys.executable).parent / "animerec")
 RATING_KEYS, RANKING_KEYS = {"rmse", "mae"}, {"precision@10", "recall@10", "ndcg@10"}
