@@ -201,12 +201,8 @@ def _to_numpy_releasing(table: pa.Table) -> list[np.ndarray]:
     del table
     arrays = []
     while columns:
-        column = columns.pop(0)
-        if column.num_chunks == 1:   # a view, no copy
-            arrays.append(column.chunk(0).to_numpy(zero_copy_only=False))
-        else:
-            arrays.append(column.to_numpy())
-            pa.default_memory_pool().release_unused()
+        arrays.append(columns.pop(0).to_numpy())   # a view for one chunk, a copy for several
+        pa.default_memory_pool().release_unused()
     return arrays
 
 def parse_ratings(path: Path, layout: Layout) -> tuple[pa.Table, dict]:
