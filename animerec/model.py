@@ -12,6 +12,7 @@ import logging
 import os
 import shutil
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,52 +26,16 @@ from keras import layers
 
 from .config import SCHEDULES, TrainConfig
 from .prepare import IdEncoder, Prepared, RatingScale, load_encoders, save_encoders
+from .rowadam import LazyAdamSlots, group_rows
 
 # %% auto #0
-__all__ = ['log', 'ARTIFACT_FILES', 'dedupe_rows', 'LazyAdamSlots', 'RecommenderNet', 'make_dataset', 'make_strategy', 'Trained',
-           'data_fingerprint', 'with_negatives', 'train', 'rating_errors', 'plot_history', 'save_artifacts',
-           'load_artifacts']
+__all__ = ['log', 'ARTIFACT_FILES', 'RecommenderNet', 'make_dataset', 'make_strategy', 'Trained', 'data_fingerprint',
+           'with_negatives', 'train', 'rating_errors', 'plot_history', 'save_artifacts', 'load_artifacts']
 
 # %% ../nbs/04_model.ipynb #118da92f
 log = logging.getLogger(__name__)
 
 # %% ../nbs/04_model.ipynb #10230469
-def dedupe_rows(indices, values):
-    """Distinct rows of `indices` with their summed `values`, padded to the batch length so
-    that shapes stay static (XLA compiles it): returns `rows`, `sums` and a 0/1 `valid`
-    column; padding rows point at row 0 with zero sums and `valid` 0."""
-    n = tf.shape(indices)[0]
-    order = tf.argsort(indices)
-    ordered = tf.gather(indices, order)
-    first = tf.concat([[True], ordered[1:] != ordered[:-1]], axis=0)
-    segment = tf.cumsum(tf.cast(first, tf.int32)) - 1
-    sums = tf.math.unsorted_segment_sum(tf.gather(values, order), segment, n)
-    valid = tf.range(n) <= segment[-1]
-    rows = tf.where(valid, tf.math.unsorted_segment_max(ordered, segment, n), 0)
-    return rows, sums, tf.cast(valid, values.dtype)[:, None]
-
-class LazyAdamSlots:
-    "Adam's moment estimates for one embedding table, updated only on the rows a batch touches."
-    def __init__(self, table, beta_1: float = 0.9, beta_2: float = 0.999, epsilon: float = 1e-7):
-        shape = tuple(table.shape)
-        self.table, self.beta_1, self.beta_2, self.epsilon = table, beta_1, beta_2, epsilon
-        self.m = tf.Variable(tf.zeros(shape), trainable=False, name=f"{table.name}_m")
-        self.v = tf.Variable(tf.zeros(shape), trainable=False, name=f"{table.name}_v")
-
-    def apply(self, grad: tf.IndexedSlices, lr, step):
-        "One Adam step on the rows in `grad` (an `IndexedSlices`); `step` counts from 1."
-        rows, g, valid = dedupe_rows(grad.indices, grad.values)
-        m_old, v_old = tf.gather(self.m, rows), tf.gather(self.v, rows)
-        m = self.beta_1 * m_old + (1 - self.beta_1) * g
-        v = self.beta_2 * v_old + (1 - self.beta_2) * tf.square(g)
-        # additive updates, masked, so that padding rows (all pointing at row 0) change nothing
-        self.m.scatter_add(tf.IndexedSlices((m - m_old) * valid, rows))
-        self.v.scatter_add(tf.IndexedSlices((v - v_old) * valid, rows))
-        step = tf.cast(step, tf.float32)
-        rate = lr * tf.sqrt(1 - self.beta_2 ** step) / (1 - self.beta_1 ** step)
-        self.table.scatter_sub(tf.IndexedSlices(rate * m / (tf.sqrt(v) + self.epsilon) * valid, rows))
-
-# %% ../nbs/04_model.ipynb #9d274984
 @keras.saving.register_keras_serializable(package="animerec")
 class RecommenderNet(keras.Model):
     """The original's model: `(user, anime)` index pairs, each of shape `(batch, 1)`, to a
@@ -94,7 +59,7 @@ class RecommenderNet(keras.Model):
         super().__init__(**kwargs)
         self.n_users, self.n_anime, self.embedding_size = int(n_users), int(n_anime), int(embedding_size)
         self.lazy_embeddings = bool(lazy_embeddings)
-        self._lazy = None
+        self._lazy, self._gradients = None, None
 
     def get_config(self) -> dict:
         "The functional config plus the sizes, so that a saved model reloads."
@@ -110,41 +75,62 @@ class RecommenderNet(keras.Model):
     def _embedding_tables(self):
         return [self.get_layer(n).embeddings for n in ("user_embedding", "anime_embedding")]
 
+    def use_row_adam(self, kernel="default"):
+        """Give the embedding tables row-wise Adam (`LazyAdamSlots`, with `kernel`) for
+        `train_step`; call it after `compile` and under the same strategy scope."""
+        self._lazy = [LazyAdamSlots(t.value, kernel=kernel) for t in self._embedding_tables()]
+        self._gradients = tf.function(self._loss_and_gradients, jit_compile=True)
+
+    def _loss_and_gradients(self, x, y):
+        variables = [v.value for v in self.trainable_variables]
+        with tf.GradientTape() as tape:
+            y_pred = self(x, training=True)
+            loss = self.compute_loss(x=x, y=y, y_pred=y_pred)
+        grads = tape.gradient(loss, variables)
+        tables = [slots.table for slots in self._lazy]
+        # the tables' gradients, one row per batch row, as plain tensors
+        grads = [g.values if any(v is t for t in tables) else g for g, v in zip(grads, variables)]
+        return loss, y_pred, grads
+
     def train_step(self, data):
         "One step; with `lazy_embeddings` the embedding rows get row-wise Adam, the rest Keras' optimizer."
         if not self.lazy_embeddings:
             return super().train_step(data)
-        x, y = data[0], data[1]
+        (x, groups), y = data[0], data[1]
         if self._lazy is None:
-            raise RuntimeError("lazy_embeddings needs its slots: train with animerec.model.train")
-        tables = [slots.table for slots in self._lazy]
-        with tf.GradientTape() as tape:
-            y_pred = self(x, training=True)
-            loss = self.compute_loss(x=x, y=y, y_pred=y_pred)
+            raise RuntimeError("lazy_embeddings needs row-wise Adam and grouped batches: "
+                               "train with animerec.model.train")
+        loss, y_pred, grads = self._gradients(x, y)
         # the "loss" in the history: Keras' own train_step feeds this tracker the same way
         self._loss_tracker.update_state(loss, sample_weight=tf.shape(y)[0])
         variables = self.trainable_variables
-        grads = tape.gradient(loss, [v.value for v in variables])
-        is_table = [any(v.value is t for t in tables) for v in variables]
-        self.optimizer.apply_gradients([(g, v) for g, v, t in zip(grads, variables, is_table) if not t])
-        lr = tf.cast(self.optimizer.learning_rate, tf.float32)
-        step = tf.cast(self.optimizer.iterations, tf.float32)
-        for slots in self._lazy:
+        tables = [slots.table for slots in self._lazy]
+        self.optimizer.apply_gradients([(g, v) for g, v in zip(grads, variables)
+                                        if not any(v.value is t for t in tables)])
+        lr, step = self.optimizer.learning_rate, self.optimizer.iterations
+        for slots, (rows, positions) in zip(self._lazy, groups):
             grad = next(g for g, v in zip(grads, variables) if v.value is slots.table)
-            slots.apply(grad, lr, step)
+            slots.apply(grad, rows, positions, lr, step)
         return self.compute_metrics(x, y, y_pred)
 
 # %% ../nbs/04_model.ipynb #3cf3e6a5
 def make_dataset(users: np.ndarray, animes: np.ndarray, targets: np.ndarray, batch_size: int,
-                 seed: int | None = None) -> tf.data.Dataset:
-    "Batches of `((user, anime), target)`, rows shuffled once and batch order every epoch when `seed` is given."
+                 seed: int | None = None, grouped: bool = False) -> tf.data.Dataset:
+    """Batches of `((user, anime), target)`, rows shuffled once and batch order every epoch
+    when `seed` is given. With `grouped`, batches of `(((user, anime), groups), target)`
+    where `groups` holds `(rows, positions)` from `group_rows` for the users and the anime."""
     n = len(targets)
     if seed is not None:
         order = np.random.default_rng(seed).permutation(n)
         users, animes, targets = users[order], animes[order], targets[order]
-    u = tf.constant(np.asarray(users, np.int32).reshape(-1, 1))
-    a = tf.constant(np.asarray(animes, np.int32).reshape(-1, 1))
     y = tf.constant(np.asarray(targets, np.float32).reshape(-1, 1))
+    if grouped:
+        with ThreadPoolExecutor(2) as pool:    # NumPy sorts without the GIL
+            groups = list(pool.map(lambda ids: group_rows(ids, batch_size), (users, animes)))
+        (u_rows, u_pos), (a_rows, a_pos) = ((tf.constant(r), tf.constant(p.reshape(-1, 1))) for r, p in groups)
+    else:
+        u = tf.constant(np.asarray(users, np.int32).reshape(-1, 1))
+        a = tf.constant(np.asarray(animes, np.int32).reshape(-1, 1))
     n_batches = -(-n // batch_size)
     batches = tf.data.Dataset.range(n_batches)
     if seed is not None:
@@ -153,10 +139,17 @@ def make_dataset(users: np.ndarray, animes: np.ndarray, targets: np.ndarray, bat
     def cut(b):
         start = b * batch_size
         stop = tf.minimum(start + batch_size, n)
-        return (u[start:stop], a[start:stop]), y[start:stop]
+        if not grouped:
+            return (u[start:stop], a[start:stop]), y[start:stop]
+        pos = u_pos[start:stop], a_pos[start:stop]
+        x = tf.gather(u_rows[b], pos[0]), tf.gather(a_rows[b], pos[1])
+        return (x, ((u_rows[b], pos[0]), (a_rows[b], pos[1]))), y[start:stop]
 
     options = tf.data.Options()
     options.experimental_distribute.auto_shard_policy = tf.data.experimental.AutoShardPolicy.DATA
+    # no autotuning: the map is two slices and gathers, and the autotuner's thread held up
+    # the end of each epoch by seconds (deleting the iterator waits for it)
+    options.autotune.enabled = False
     return batches.map(cut, num_parallel_calls=tf.data.AUTOTUNE).prefetch(2).with_options(options)
 
 # %% ../nbs/04_model.ipynb #2e7421c1
@@ -212,20 +205,22 @@ def train(prepared: Prepared, config: TrainConfig | None = None, checkpoint_dir:
     keras.utils.set_random_seed(config.seed)
     r = prepared.ratings
     columns = (r["user"].to_numpy(), r["anime"].to_numpy(), r["target"].to_numpy())
+    lazy = config.optimizer == "lazy_adam"
     train_ds = make_dataset(*with_negatives([c[prepared.train] for c in columns], len(prepared.animes),
-                                            config.negatives, config.seed), config.batch_size, seed=config.seed)
+                                            config.negatives, config.seed), config.batch_size,
+                            seed=config.seed, grouped=lazy)
     valid_ds = make_dataset(*(c[prepared.test] for c in columns), config.batch_size)
     strategy = make_strategy(config.strategy)
     with strategy.scope():
         model = RecommenderNet(len(prepared.users), len(prepared.animes), config.embedding_size,
-                               lazy_embeddings=config.optimizer == "lazy_adam")
+                               lazy_embeddings=lazy)
         model.compile(loss="binary_crossentropy", metrics=["mae", "mse"],
                       optimizer=keras.optimizers.Adam(SCHEDULES[config.schedule](0)),
-                      jit_compile=config.optimizer == "lazy_adam",
+                      jit_compile=False,   # lazy_adam compiles its gradients with XLA (use_row_adam)
                       # several steps per call fail under tf.distribute in TF 2.21 (unfed placeholder)
                       steps_per_execution=config.steps_per_execution if config.strategy == "default" else 1)
-        if model.lazy_embeddings:  # slot variables are made here, outside the traced step
-            model._lazy = [LazyAdamSlots(t.value) for t in model._embedding_tables()]
+        if lazy:   # slot variables are made here, outside the traced step
+            model.use_row_adam()
     with tempfile.TemporaryDirectory(dir=checkpoint_dir) as tmp:
         best = Path(tmp, "best.weights.h5")
         callbacks = [

@@ -16,8 +16,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
-MODULES = ["data", "sample", "prepare", "config", "model", "recommend", "evaluate", "report", "cli"]
-STAGES = ["00_data", "01_sample", "02_prepare", "03_config", "04_model", "05_recommend", "06_report", "07_evaluate",
+MODULES = ["data", "sample", "prepare", "config", "model", "rowadam", "recommend", "evaluate", "report", "cli"]
+STAGES = ["00_data", "01_sample", "02_prepare", "03_config", "04_model", "04a_rowadam", "05_recommend", "06_report", "07_evaluate",
           "10_master", "90_cli"]
 
 

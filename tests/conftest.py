@@ -9,6 +9,14 @@ SHARED = Path(os.environ.get("ANIMEREC_SHARED", ROOT.parent / "shared"))
 MAL5K = SHARED / "data" / "mal-5k"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def kernel_dir(tmp_path_factory):
+    "The row-wise Adam kernel is compiled once per session, into a temporary folder."
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("ANIMEREC_KERNEL_DIR", str(tmp_path_factory.mktemp("kernels")))
+        yield
+
+
 @pytest.fixture(autouse=True)
 def private_cache(tmp_path_factory, monkeypatch):
     "Every test reads and writes its parse cache in a temporary folder, never ~/.cache."
