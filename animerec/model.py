@@ -78,18 +78,19 @@ class RecommenderNet(keras.Model):
     def use_row_adam(self, kernel="default"):
         """Give the embedding tables row-wise Adam (`LazyAdamSlots`, with `kernel`) for
         `train_step`; call it after `compile` and under the same strategy scope."""
-        self._lazy = [LazyAdamSlots(t.value, kernel=kernel) for t in self._embedding_tables()]
+        variables = [v.value for v in self.trainable_variables]
+        # (position among the trainable variables, slots), users first, as batches group them
+        self._lazy = [(next(i for i, v in enumerate(variables) if v is t.value), LazyAdamSlots(t.value, kernel=kernel))
+                      for t in self._embedding_tables()]
         self._gradients = tf.function(self._loss_and_gradients, jit_compile=True)
 
     def _loss_and_gradients(self, x, y):
-        variables = [v.value for v in self.trainable_variables]
         with tf.GradientTape() as tape:
             y_pred = self(x, training=True)
             loss = self.compute_loss(x=x, y=y, y_pred=y_pred)
-        grads = tape.gradient(loss, variables)
-        tables = [slots.table for slots in self._lazy]
-        # the tables' gradients, one row per batch row, as plain tensors
-        grads = [g.values if any(v is t for t in tables) else g for g, v in zip(grads, variables)]
+        grads = tape.gradient(loss, [v.value for v in self.trainable_variables])
+        for i, _ in self._lazy:      # a table's gradient: one row per batch row, as a plain tensor
+            grads[i] = grads[i].values
         return loss, y_pred, grads
 
     def train_step(self, data):
@@ -103,14 +104,12 @@ class RecommenderNet(keras.Model):
         loss, y_pred, grads = self._gradients(x, y)
         # the "loss" in the history: Keras' own train_step feeds this tracker the same way
         self._loss_tracker.update_state(loss, sample_weight=tf.shape(y)[0])
-        variables = self.trainable_variables
-        tables = [slots.table for slots in self._lazy]
-        self.optimizer.apply_gradients([(g, v) for g, v in zip(grads, variables)
-                                        if not any(v.value is t for t in tables)])
+        tables = {i for i, _ in self._lazy}
+        self.optimizer.apply_gradients([(g, v) for i, (g, v) in enumerate(zip(grads, self.trainable_variables))
+                                        if i not in tables])
         lr, step = self.optimizer.learning_rate, self.optimizer.iterations
-        for slots, (rows, positions) in zip(self._lazy, groups):
-            grad = next(g for g, v in zip(grads, variables) if v.value is slots.table)
-            slots.apply(grad, rows, positions, lr, step)
+        for (i, slots), (rows, positions) in zip(self._lazy, groups):
+            slots.apply(grads[i], rows, positions, lr, step)
         return self.compute_metrics(x, y, y_pred)
 
 # %% ../nbs/04_model.ipynb #3cf3e6a5

@@ -123,7 +123,10 @@ class AnimerecRowAdamOp : public OpKernel {
                   errors::InvalidArgument("position ", pos[i], " outside 0..", K - 1));
       ++start[pos[i] + 1];
     }
-    for (int64_t k = 0; k < K; ++k) start[k + 1] += start[k];
+    for (int64_t k = 0; k < K; ++k) {
+      OP_REQUIRES(c, rows[k] < n_rows, errors::InvalidArgument("row ", rows[k], " outside the table's ", n_rows, " rows"));
+      start[k + 1] += start[k];
+    }
     {
       std::vector<int32> next(start.begin(), start.end() - 1);
       for (int64_t i = 0; i < B; ++i) order[next[pos[i]]++] = static_cast<int32>(i);
@@ -132,7 +135,7 @@ class AnimerecRowAdamOp : public OpKernel {
       std::vector<float> sum(D);
       for (int64_t k = first; k < last; ++k) {
         const int32 row = rows[k];
-        if (row < 0 || row >= n_rows || start[k] == start[k + 1]) continue;
+        if (row < 0 || start[k] == start[k + 1]) continue;   // padding, or a row no batch row points at
         std::fill(sum.begin(), sum.end(), 0.f);
         for (int32 j = start[k]; j < start[k + 1]; ++j) {
           const float* src = g + static_cast<int64_t>(order[j]) * D;
