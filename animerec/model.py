@@ -12,7 +12,6 @@ import logging
 import os
 import shutil
 import tempfile
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -124,9 +123,8 @@ def make_dataset(users: np.ndarray, animes: np.ndarray, targets: np.ndarray, bat
         users, animes, targets = users[order], animes[order], targets[order]
     y = tf.constant(np.asarray(targets, np.float32).reshape(-1, 1))
     if grouped:
-        with ThreadPoolExecutor(2) as pool:    # NumPy sorts without the GIL
-            groups = list(pool.map(lambda ids: group_rows(ids, batch_size), (users, animes)))
-        (u_rows, u_pos), (a_rows, a_pos) = ((tf.constant(r), tf.constant(p.reshape(-1, 1))) for r, p in groups)
+        (u_rows, u_pos), (a_rows, a_pos) = ((tf.constant(r), tf.constant(p.reshape(-1, 1)))
+                                            for r, p in (group_rows(ids, batch_size) for ids in (users, animes)))
     else:
         u = tf.constant(np.asarray(users, np.int32).reshape(-1, 1))
         a = tf.constant(np.asarray(animes, np.int32).reshape(-1, 1))

@@ -34,7 +34,9 @@ def group_rows(ids: np.ndarray, batch_size: int) -> tuple[np.ndarray, np.ndarray
     shaped like `ids`: where each id sits in its batch's row of `rows`."""
     ids = np.asarray(ids, np.int32)
     n_full = len(ids) // batch_size
-    blocks = [ids[:n_full * batch_size].reshape(n_full, batch_size)]
+    step = max(1, 2 ** 20 // batch_size)     # about a million ids at a time: small temporaries
+    blocks = [ids[i * batch_size:min(i + step, n_full) * batch_size].reshape(-1, batch_size)
+              for i in range(0, n_full, step)]
     if len(ids) % batch_size:
         blocks.append(ids[n_full * batch_size:][None])
     rows, positions = [], []
