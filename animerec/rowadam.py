@@ -39,26 +39,24 @@ def group_rows(ids: np.ndarray, batch_size: int) -> tuple[np.ndarray, np.ndarray
               for i in range(0, n_full, step)]
     if len(ids) % batch_size:
         blocks.append(ids[n_full * batch_size:][None])
-    rows, positions = [], []
+    rows, positions, done = [], np.empty(len(ids), np.int32), 0
     for block in blocks:
         order = np.argsort(block, axis=1)
         ordered = np.take_along_axis(block, order, axis=1)
         first = np.ones(ordered.shape, bool)
         np.not_equal(ordered[:, 1:], ordered[:, :-1], out=first[:, 1:])
         slot = np.cumsum(first, axis=1, dtype=np.int32) - 1      # index among the batch's distinct ids
-        where = np.empty_like(slot)
-        np.put_along_axis(where, order, slot, axis=1)
+        np.put_along_axis(positions[done:done + block.size].reshape(block.shape), order, slot, axis=1)
+        done += block.size
         distinct = np.full((len(block), int(slot[:, -1].max()) + 1), -1, np.int32)
         distinct[np.arange(len(block))[:, None], slot] = ordered
         rows.append(distinct)
-        positions.append(where.ravel())
-    width = max(r.shape[1] for r in rows)
-    padded = np.full((sum(len(r) for r in rows), width), -1, np.int32)
+    padded = np.full((sum(len(r) for r in rows), max(r.shape[1] for r in rows)), -1, np.int32)
     start = 0
     for r in rows:
         padded[start:start + len(r), :r.shape[1]] = r
         start += len(r)
-    return padded, np.concatenate(positions)
+    return padded, positions
 
 # %% ../nbs/04a_rowadam.ipynb #e33729e8
 KERNEL_SOURCE = r"""
